@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
+
+export default defineConfig({
+  plugins: [vue()],
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    // A guard against hangs, not a speed goal: speed lives in `npm run bench`.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    server: { deps: { inline: ['vuetify'] } },
+  },
+});

@@ -51,7 +51,8 @@ export class AcrValidator implements ConnectionValidator {
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCancel);
-      controller.abort(); // release anything still waiting on the signal
+      // Release requests still in flight; the runner is settled, so this changes no result.
+      controller.abort();
     }
   }
 
@@ -94,7 +95,7 @@ export class AcrValidator implements ConnectionValidator {
       if (signal.aborted) return never();
       const names = page.done ? [] : page.value;
       runner.pass(names.length ? `Read the repository list (${names.join(', ')}${names.length === SAMPLE_SIZE ? ', …' : ''}).` : 'Read the repository list (the registry is empty).');
-      return { ok: true, steps: runner.steps, repositoriesSample: names.slice(0, SAMPLE_SIZE) };
+      return runner.succeed(names.slice(0, SAMPLE_SIZE));
     } catch (err) {
       if (signal.aborted) return never();
       return runner.fail(classifyRegistry(err, { ...ctx, step: tracker.readSentAt ? 'read' : 'authorize' }));

@@ -21,6 +21,8 @@ export function trustedCas(extraPem: string | null, env: NodeJS.ProcessEnv = pro
   return cas;
 }
 
+const DEADLINE_GRACE_MS = 250;
+
 /**
  * Bounds every HTTP request of a validation by what remains of its deadline, and ties it to the
  * validation's abort signal. Both are needed on *both* clients: the SDK does not pass the caller's
@@ -31,7 +33,9 @@ export function deadlinePolicy(deadline: number, signal: AbortSignal): PipelineP
   return {
     name: 'nexusDeadlinePolicy',
     sendRequest(request, next) {
-      request.timeout = Math.max(1, deadline - Date.now());
+      // A little past the deadline, so that the validation's own deadline (which names the
+      // step) always fires before a request's timeout (which only says "aborted").
+      request.timeout = Math.max(1, deadline - Date.now() + DEADLINE_GRACE_MS);
       request.abortSignal = request.abortSignal ? AbortSignal.any([signal, request.abortSignal as AbortSignal]) : signal;
       return next(request);
     },

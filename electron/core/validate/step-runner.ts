@@ -13,6 +13,8 @@ const STEP_LABELS: Record<ValidationStepName, string> = {
 export class StepRunner {
   readonly steps: ValidationStep[] = [];
   private current: { step: ValidationStepName; startedAt: number } | undefined;
+  /** The result once given; later calls (a late abort, a late SDK error) return it unchanged. */
+  private settled: ValidationResult | undefined;
 
   constructor(
     private readonly onStep: ((e: StepEvent) => void) | undefined,
@@ -25,6 +27,7 @@ export class StepRunner {
   }
 
   start(step: ValidationStepName): void {
+    if (this.settled) return;
     this.current = { step, startedAt: Date.now() };
     this.onStep?.({ step, state: 'running' });
   }
@@ -33,15 +36,21 @@ export class StepRunner {
     this.finish(true, message);
   }
 
+  succeed(repositoriesSample: string[]): ValidationResult {
+    return (this.settled ??= { ok: true, steps: this.steps, repositoriesSample });
+  }
+
   /** Ends the running step as failed and returns the result to give back. */
   fail(error: ErrorInfo): ValidationResult {
+    if (this.settled) return this.settled;
     const clean: ErrorInfo = { ...error, message: this.scrub(error.message) };
     this.finish(false, clean.message);
-    return { ok: false, steps: this.steps, error: clean };
+    return (this.settled = { ok: false, steps: this.steps, error: clean });
   }
 
   /** The deadline passed or the user cancelled: fail whichever step was running. */
   stop(reason: 'timeout' | 'cancel', timeoutMs: number): ValidationResult {
+    if (this.settled) return this.settled;
     const step = this.current?.step ?? 'reach';
     if (!this.current) this.start(step);
     if (reason === 'cancel') return this.fail({ code: 'CANCELLED', message: 'Validation was cancelled. Nothing was saved.' });
@@ -54,7 +63,7 @@ export class StepRunner {
   }
 
   private finish(ok: boolean, message: string): void {
-    if (!this.current) return;
+    if (!this.current || this.settled) return;
     const result: ValidationStep = { step: this.current.step, ok, message: this.scrub(message), durationMs: Date.now() - this.current.startedAt };
     this.steps.push(result);
     this.current = undefined;

@@ -5,7 +5,10 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import importX from 'eslint-plugin-import-x';
 
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+// `paths` match a module name exactly; `patterns` are gitignore-style and would match any
+// path segment called "electron" (such as ../electron/common), so Electron itself goes in paths.
+const ELECTRON = { name: 'electron', message: 'Only the Electron shell (main, preload) may import electron.' };
+const restrict = (patterns, paths = [ELECTRON]) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'coverage/'] },
@@ -35,7 +38,7 @@ export default tseslint.config(
     // The core is plain Node: no Electron, no Vue, nothing of the shell or the CLI.
     files: ['electron/core/**'],
     rules: restrict([
-      { group: ['electron', 'electron/*'], message: 'electron/core must run under plain Node: no electron imports.' },
+      { group: ['electron/*'], message: 'electron/core must run under plain Node: no electron imports.' },
       { group: ['vue', 'vuetify', 'vuetify/*', 'pinia'], message: 'electron/core knows nothing of the UI.' },
       { group: ['**/ipc/**', '**/main', '**/preload', '**/cli', '**/cli/**', '**/renderer/**'], message: 'Dependencies point inward: electron/core imports nothing from the shell, the CLI or the renderer.' },
     ]),
@@ -44,13 +47,13 @@ export default tseslint.config(
     // common/ runs anywhere (Node and the sandboxed renderer): no Node built-ins, no core.
     files: ['electron/common/**'],
     rules: restrict([
-      { group: ['node:*', 'electron', 'better-sqlite3', '@napi-rs/*', '@azure/*'], message: 'electron/common must run in the browser too.' },
+      { group: ['node:*', 'better-sqlite3', '@napi-rs/*', '@azure/*'], message: 'electron/common must run in the browser too.' },
       { group: ['**/core/**', '**/ipc/**', '**/cli/**'], message: 'electron/common depends on nothing else of ours.' },
     ]),
   },
   {
     files: ['electron/cli.ts', 'electron/cli/**'],
-    rules: restrict([{ group: ['electron', '**/ipc/**', '**/main', '**/renderer/**'], message: 'The CLI uses the core only.' }]),
+    rules: restrict([{ group: ['**/ipc/**', '**/main', '**/renderer/**'], message: 'The CLI uses the core only.' }]),
   },
   {
     // The renderer may import electron/common and *types* of the IPC contract, nothing else.
@@ -60,8 +63,9 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          paths: [ELECTRON],
           patterns: [
-            { group: ['**/electron/core/**', '**/electron/cli', '**/electron/cli/**', '**/electron/main', '**/electron/preload', '**/electron/ipc/handlers', '**/electron/ipc/handlers/**', 'electron'], message: 'The renderer talks to the engine only through window.nexus.' },
+            { group: ['**/electron/core/**', '**/electron/cli', '**/electron/cli/**', '**/electron/main', '**/electron/preload', '**/electron/ipc/handlers', '**/electron/ipc/handlers/**'], message: 'The renderer talks to the engine only through window.nexus.' },
             { group: ['**/electron/ipc/**'], allowTypeImports: true, message: 'Import only types from the IPC contract (import type …).' },
             { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer is sandboxed: no Node.' },
           ],

@@ -53,7 +53,7 @@ export class StepRunner {
     if (this.settled) return this.settled;
     const step = this.current?.step ?? 'reach';
     if (!this.current) this.start(step);
-    if (reason === 'cancel') return this.fail({ code: 'CANCELLED', message: 'Validation was cancelled. Nothing was saved.' });
+    if (reason === 'cancel') return this.fail({ code: 'CANCELLED', message: 'Validation was cancelled.' });
     const field = step === 'sign-in' ? 'authorityHost' : 'address';
     return this.fail({
       code: 'TIMEOUT',

@@ -20,6 +20,10 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
   },
   {
+    files: ['renderer/**'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', crypto: 'readonly', URL: 'readonly', Event: 'readonly', KeyboardEvent: 'readonly', HTMLElement: 'readonly', HTMLInputElement: 'readonly' } },
+  },
+  {
     files: ['scripts/**', 'bin/**', '*.config.*', 'build/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

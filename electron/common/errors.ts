@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'ACCESS_DENIED',
   'TIMEOUT',
   'CANCELLED',
+  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 

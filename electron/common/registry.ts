@@ -18,6 +18,9 @@ export interface ValidationStep {
   durationMs: number;
 }
 
+/** A validation step started, or ended with its result (for live progress in the UI and CLI). */
+export type StepEvent = { step: ValidationStepName; state: 'running' } | { step: ValidationStepName; state: 'done'; result: ValidationStep };
+
 export interface ValidationResult {
   ok: boolean;
   steps: ValidationStep[];

@@ -1,4 +1,4 @@
-import type { RegistryType, ValidationResult, ValidationStep, ValidationStepName } from '../../common/registry';
+import type { RegistryType, StepEvent, ValidationResult } from '../../common/registry';
 
 /** Everything a validation needs, already normalised, with the secret in clear (memory only). */
 export interface Connection {
@@ -11,7 +11,7 @@ export interface Connection {
   caCertificate: string | null;
 }
 
-export type StepEvent = { step: ValidationStepName; state: 'running' } | { step: ValidationStepName; state: 'done'; result: ValidationStep };
+export type { StepEvent };
 
 export interface ValidateOptions {
   /** Cancel: the result comes back at once with CANCELLED. */

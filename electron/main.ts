@@ -1,0 +1,85 @@
+// The Electron main process: window, security, and the IPC bridge to the engine. No behaviour
+// lives here (DESIGN.md): every rule is in electron/core, reached through the dispatcher.
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { openEngine, type Engine } from './core/engine';
+import { platformDataDir, APP_DIR_NAME } from './core/data-dir';
+import { ensureDataDir } from './core/store/database';
+import { IpcDispatcher } from './ipc/handlers';
+import { APP_INDEX, APP_SCHEME, appProtocolHandler, CONTENT_SECURITY_POLICY } from './shell/app-protocol';
+import { progressEmitter, registerIpc } from './shell/ipc-bridge';
+import { menuTemplate } from './shell/menu';
+import { electronNativeBinding } from './shell/native-binding';
+import { denyPermissions, hardenWebContents, isTrustedSender, secureWebPreferences } from './shell/security';
+import { loadWindowState, saveWindowState } from './shell/window-state';
+
+const isDev = !app.isPackaged && process.env.NODE_ENV !== 'production';
+
+// The CLI and the app share one data dir: Electron's userData, computed the same way by both.
+app.setName(APP_DIR_NAME);
+const dataDir = process.env.NEXUS_REGISTRIES_DATA_DIR || platformDataDir();
+app.setPath('userData', dataDir);
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let window: BrowserWindow | undefined;
+let engine: Engine | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => engine?.close());
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  ensureDataDir(dataDir);
+  const appRoot = app.getAppPath();
+  const nativeBinding = electronNativeBinding(appRoot, process.versions.modules, app.isPackaged);
+  engine = openEngine({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
+  // Finish keychain writes a crash interrupted, then check every row's secret, in the background.
+  void engine.reconciler.reconcile({ sweep: true }).catch((err: unknown) => console.error('reconcile failed', err));
+
+  protocol.handle(APP_SCHEME, appProtocolHandler(join(__dirname, '../renderer'), CONTENT_SECURITY_POLICY));
+  denyPermissions(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, isMac: process.platform === 'darwin', appName: app.getName() })));
+
+  const dispatcher = new IpcDispatcher({
+    engine,
+    appInfo: { version: app.getVersion(), dataDir, platform: process.platform },
+    isTrustedSender,
+    emit: progressEmitter(() => window?.webContents),
+    log: (message, err) => console.error(message, err),
+  });
+  registerIpc(ipcMain, dispatcher);
+  createWindow(dispatcher);
+}
+
+function createWindow(dispatcher: IpcDispatcher): void {
+  const state = loadWindowState(dataDir);
+  window = new BrowserWindow({
+    ...state,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    title: 'Nexus Registries',
+    autoHideMenuBar: false,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/preload.cjs')),
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window?.show());
+  window.on('close', () => {
+    if (!window) return;
+    dispatcher.cancelAll();
+    saveWindowState(dataDir, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+  window.on('closed', () => (window = undefined));
+  void window.loadURL(APP_INDEX);
+}

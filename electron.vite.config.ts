@@ -16,6 +16,7 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     plugins: [vue()],
-    build: { rollupOptions: { input: resolve('renderer/index.html') } },
+    // No data: URIs: the CSP allows fonts and scripts from the app itself only.
+    build: { assetsInlineLimit: 0, rollupOptions: { input: resolve('renderer/index.html') } },
   },
 });

@@ -12,9 +12,11 @@ export function makeVuetify() {
     // Light or dark as the OS says, and follow it when it changes.
     theme: {
       defaultTheme: 'system',
+      // Medium emphasis (labels, hints) is raised from Vuetify's default so that it meets WCAG AA
+      // contrast (4.5:1); the default measured 4.29:1 on white (axe, test/renderer).
       themes: {
-        light: { colors: { primary: '#0b5cad', secondary: '#4a5a6a' } },
-        dark: { colors: { primary: '#6aa9ee', secondary: '#a9b6c3' } },
+        light: { colors: { primary: '#0b5cad', secondary: '#4a5a6a' }, variables: { 'medium-emphasis-opacity': 0.74 } },
+        dark: { colors: { primary: '#6aa9ee', secondary: '#a9b6c3' }, variables: { 'medium-emphasis-opacity': 0.78 } },
       },
     },
     defaults: {

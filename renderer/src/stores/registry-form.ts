@@ -80,7 +80,7 @@ export const useRegistryFormStore = defineStore('registryForm', () => {
   const canSave = computed(() => !validating.value && !saving.value && form.name.trim() !== '' && (mode.value === 'edit' && !connectionChanged.value ? true : passed.value));
   /** Why Save is disabled, for its tooltip. */
   const saveHint = computed(() => {
-    if (canSave.value) return '';
+    if (canSave.value) return mode.value === 'add' ? 'Save the validated registry.' : 'Save the changes.';
     if (validating.value) return 'Wait for the validation to finish.';
     if (form.name.trim() === '') return 'Enter a Registry Name.';
     if (passedKey.value !== null && !passed.value) return 'A connection value changed since the last validation: validate again.';

@@ -24,6 +24,12 @@ export default tseslint.config(
     languageOptions: { globals: { window: 'readonly', document: 'readonly', crypto: 'readonly', URL: 'readonly', Event: 'readonly', KeyboardEvent: 'readonly', HTMLElement: 'readonly', HTMLInputElement: 'readonly' } },
   },
   {
+    // electron-builder loads hooks with require(): CommonJS is the format it asks for.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', exports: 'writable', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['scripts/**', 'bin/**', '*.config.*', 'build/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

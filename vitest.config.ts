@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [vue()],
   test: {
     include: ['test/**/*.test.ts'],
+    // Needs the Electron binary: run by `npm run test:electron`, never by `npm test`.
+    exclude: ['test/electron/**', 'node_modules/**'],
     environment: 'node',
     // A guard against hangs, not a speed goal: speed lives in `npm run bench`.
     testTimeout: 60_000,

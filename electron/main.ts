@@ -1,17 +1,17 @@
 // The Electron main process: window, security, and the IPC bridge to the engine. No behaviour
 // lives here (DESIGN.md): every rule is in electron/core, reached through the dispatcher.
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { openEngine, type Engine } from './core/engine';
 import { platformDataDir, APP_DIR_NAME } from './core/data-dir';
 import { ensureDataDir } from './core/store/database';
 import { IpcDispatcher } from './ipc/handlers';
-import { APP_INDEX, APP_SCHEME, appProtocolHandler, CONTENT_SECURITY_POLICY } from './shell/app-protocol';
+import { APP_SCHEME, appProtocolHandler, CONTENT_SECURITY_POLICY } from './shell/app-protocol';
 import { progressEmitter, registerIpc } from './shell/ipc-bridge';
 import { menuTemplate } from './shell/menu';
 import { electronNativeBinding } from './shell/native-binding';
-import { denyPermissions, hardenWebContents, isTrustedSender, secureWebPreferences } from './shell/security';
-import { loadWindowState, saveWindowState } from './shell/window-state';
+import { createMainWindow } from './shell/main-window';
+import { denyPermissions, hardenWebContents, isTrustedSender } from './shell/security';
 
 const isDev = !app.isPackaged && process.env.NODE_ENV !== 'production';
 
@@ -59,27 +59,6 @@ async function start(): Promise<void> {
     log: (message, err) => console.error(message, err),
   });
   registerIpc(ipcMain, dispatcher);
-  createWindow(dispatcher);
-}
-
-function createWindow(dispatcher: IpcDispatcher): void {
-  const state = loadWindowState(dataDir);
-  window = new BrowserWindow({
-    ...state,
-    minWidth: 800,
-    minHeight: 560,
-    show: false,
-    title: 'Nexus Registries',
-    autoHideMenuBar: false,
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/preload.cjs')),
-  });
-  if (state.maximized) window.maximize();
-  window.once('ready-to-show', () => window?.show());
-  window.on('close', () => {
-    if (!window) return;
-    dispatcher.cancelAll();
-    saveWindowState(dataDir, { ...window.getNormalBounds(), maximized: window.isMaximized() });
-  });
+  window = createMainWindow({ dataDir, preload: join(__dirname, '../preload/preload.cjs'), onClose: () => dispatcher.cancelAll() });
   window.on('closed', () => (window = undefined));
-  void window.loadURL(APP_INDEX);
 }

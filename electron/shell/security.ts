@@ -1,24 +1,6 @@
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
 import type { SenderInfo } from '../ipc/handlers';
-
-/** Electron's security checklist, as webPreferences. */
-export function secureWebPreferences(preload: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
 
 /** Only our own top-level page may call the engine. */
 export function isTrustedSender(sender: SenderInfo): boolean {

@@ -8,6 +8,7 @@ import { GOOD, type FakeAzure } from '../support/fake-azure';
 let az: FakeAzure;
 let engine: Engine;
 let cleanup: () => void;
+let dataDir: string;
 let clock = Date.now();
 const vault = new KeychainVault();
 
@@ -19,8 +20,9 @@ beforeEach(() => {
   az.reset();
   const t = tempDir();
   cleanup = t.cleanup;
+  dataDir = t.dir;
   clock = Date.now();
-  engine = makeEngine(t.dir, { now: () => clock });
+  engine = makeEngine(dataDir, { now: () => clock });
 });
 afterEach(() => {
   engine.close();
@@ -141,6 +143,20 @@ describe('editing registries', () => {
     const result = await engine.service.validateStored(r.name);
     expect(result.error).toMatchObject({ code: 'SECRET_EXPIRED', field: 'clientSecret' });
     expect(engine.service.get(r.id).lastValidation).toMatchObject({ ok: false, failedStep: 'sign-in', code: 'SECRET_EXPIRED' });
+  });
+});
+
+describe('cost shape', () => {
+  it('lists and shows without touching the keychain (whether a secret is stored is known from the row)', async () => {
+    const r = await addRegistry(engine, goodInput(az));
+    engine.close();
+    // The same data dir, reopened with a vault that records every call.
+    const touched: string[] = [];
+    const spy = { set: async () => void touched.push('set'), get: async () => (touched.push('get'), null), delete: async () => (touched.push('delete'), false), accounts: async () => (touched.push('accounts'), []) };
+    engine = makeEngine(dataDir, { vault: spy });
+    expect(engine.service.list().map((x) => [x.id, x.secretStored])).toEqual([[r.id, true]]);
+    expect(engine.service.get(r.name).id).toBe(r.id);
+    expect(touched).toEqual([]);
   });
 });
 

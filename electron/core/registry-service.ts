@@ -79,8 +79,8 @@ export class RegistryService {
   async validate(input: ValidateConnectionInput, options: ValidateOptions = {}): Promise<ValidationResult> {
     const values = normaliseConnection(input);
     const existing = input.registryId ? this.get(input.registryId) : undefined;
-    const typed = input.clientSecret ? normaliseSecret(input.clientSecret) : undefined;
-    if (!typed && !existing) normaliseSecret(input.clientSecret);
+    // Without a stored registry to fall back on, a secret is required (normaliseSecret says so).
+    const typed = input.clientSecret || !existing ? normaliseSecret(input.clientSecret) : undefined;
     const secret = typed ?? (await this.storedSecret(existing as Registry));
     const result = await this.validator.validate({ ...values, clientSecret: secret }, options);
     const record = toLastValidation(result, this.now());

@@ -2,7 +2,7 @@
 // ipcRenderer) and by the browser tests (transport = a Playwright binding into the real
 // handlers), so the tests exercise the same API object users get.
 import type { CreateRegistryInput, UpdateRegistryInput, ValidateConnectionInput } from '../common/registry';
-import type { Channel, ChannelResults, Reply, StepEvent, Transport, ValidationProgress } from './contract';
+import type { Channel, Reply, StepEvent, Transport, ValidationProgress } from './contract';
 import { VALIDATION_PROGRESS } from './contract';
 
 export interface NexusApi {
@@ -57,4 +57,3 @@ export function createApi(transport: Transport): NexusApi {
   };
 }
 
-export type { ChannelResults };

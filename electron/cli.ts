@@ -8,7 +8,7 @@ import { resolveDataDir } from './core/data-dir';
 import { parseCli, str } from './cli/args';
 import { COMMANDS, WRITING_COMMANDS } from './cli/commands';
 import { exitCodeFor, EXIT } from './cli/exit-codes';
-import type { Io } from './cli/output';
+import { errorLine, type Io } from './cli/output';
 import { readSecret } from './cli/read-secret';
 import { USAGE } from './cli/usage';
 
@@ -37,7 +37,7 @@ export async function runCli(argv: string[], io: Io, signal: AbortSignal): Promi
   } catch (err) {
     const info = toErrorInfo(err);
     if (info.code === 'INTERNAL' && process.env.NEXUS_REGISTRIES_DEBUG) io.err(String((err as Error)?.stack ?? err));
-    io.err(`error ${info.code}: ${info.message}`);
+    io.err(errorLine(info));
     return exitCodeFor(info.code);
   } finally {
     engine?.close();

@@ -5,7 +5,7 @@ import { boundedPool } from '../core/bounded-pool';
 import type { Engine } from '../core/engine';
 import { oneRef, str, timeoutMs, type ParsedArgs } from './args';
 import { EXIT } from './exit-codes';
-import { formatRegistry, formatTable, stepPrinter, type Io } from './output';
+import { errorLine, formatRegistry, formatTable, stepPrinter, type Io } from './output';
 
 export interface CommandContext {
   engine: Engine;
@@ -113,7 +113,7 @@ export async function validate(ctx: CommandContext): Promise<number> {
     if (!json) {
       io.out(`${result.ok ? '✓' : '✗'} ${r.name} (${r.address})`);
       for (const s of result.steps) stepPrinter(io)({ step: s.step, state: 'done', result: s });
-      if (result.error) io.out(`  error ${result.error.code}: ${result.error.message}`);
+      if (result.error) io.out(`  ${errorLine(result.error)}`);
     }
     return { id: r.id, name: r.name, result };
   });

@@ -1,3 +1,4 @@
+import type { ErrorInfo, FieldName } from '../common/errors';
 import { REGISTRY_TYPE_LABELS, type Registry } from '../common/registry';
 import type { StepEvent } from '../core/validate/connection-validator';
 
@@ -51,4 +52,22 @@ export function stepPrinter(io: Io): (e: StepEvent) => void {
     const mark = e.result.ok ? '✓' : '✗';
     io.out(`  ${mark} ${pad(e.step, 10)}${pad(`${e.result.durationMs} ms`, 9)}${e.result.message}`);
   };
+}
+
+/** The option a CLI user changes to fix a field. */
+const FIELD_FLAGS: Record<FieldName, string> = {
+  name: '--name',
+  type: '--type',
+  address: '--address',
+  tenantId: '--tenant-id',
+  clientId: '--client-id',
+  clientSecret: '--client-secret-stdin',
+  authorityHost: '--authority-host',
+  caCertificate: '--ca-file',
+  id: 'NAME|ID',
+};
+
+/** "error CODE: message", the message led by the option to fix when the error concerns one. */
+export function errorLine(info: ErrorInfo): string {
+  return `error ${info.code}: ${info.field ? `${FIELD_FLAGS[info.field]}: ` : ''}${info.message}`;
 }

@@ -91,22 +91,24 @@ describe('nexus-registries CLI', () => {
     const args = addArgs().filter((a, i, all) => a !== '--ca-file' && all[i - 1] !== '--ca-file');
     const without = await cli(args, { input: GOOD.secret });
     expect(without.status).toBe(1);
-    expect(without.stderr).toMatch(/^error TLS_UNTRUSTED: /);
+    expect(without.stderr).toMatch(/^error TLS_UNTRUSTED: --address: /);
     const withEnv = await cli(args, { input: GOOD.secret, env: { NODE_EXTRA_CA_CERTS: az.caFile } });
     expect(withEnv.status).toBe(0);
   });
 
   it.each([
-    ['a wrong secret', () => undefined, 'wrong-secret', 'BAD_SECRET'],
-    ['an expired secret', () => az.principal({ expired: true }), GOOD.secret, 'SECRET_EXPIRED'],
-    ['a principal without access', () => az.principal({ access: 'deny-token' }), GOOD.secret, 'ACCESS_DENIED'],
-    ['an unknown tenant', () => az.tenants.delete(GOOD.tenantId), GOOD.secret, 'UNKNOWN_TENANT'],
-  ])('refuses %s with exit 1 and leaves the store unchanged', async (_label, arrange, secret, code) => {
+    ['a wrong secret', () => undefined, 'wrong-secret', 'BAD_SECRET', '--client-secret-stdin'],
+    ['an expired secret', () => az.principal({ expired: true }), GOOD.secret, 'SECRET_EXPIRED', '--client-secret-stdin'],
+    ['a principal without access', () => az.principal({ access: 'deny-token' }), GOOD.secret, 'ACCESS_DENIED', '--client-id'],
+    ['an unknown tenant', () => az.tenants.delete(GOOD.tenantId), GOOD.secret, 'UNKNOWN_TENANT', '--tenant-id'],
+    ['an unknown client', () => az.principal({ clientId: '99999999-9999-4999-8999-999999999999' }), GOOD.secret, 'UNKNOWN_CLIENT', '--client-id'],
+    ['an unreachable authority', () => az.fail('aad-metadata', { kind: 'reset' }), GOOD.secret, 'UNREACHABLE', '--authority-host'],
+  ])('refuses %s with exit 1, naming the code and the option to fix, and leaves the store unchanged', async (_label, arrange, secret, code, flag) => {
     arrange();
     const r = await cli(addArgs(), { input: secret });
     az.tenants.add(GOOD.tenantId);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^error ${code}: .*Nothing was saved\\.`));
+    expect(r.stderr).toMatch(new RegExp(`^error ${code}: ${flag}: .*Nothing was saved\\.`));
     expect(r.stdout).toMatch(/✗ /);
     expect(await listJson()).toEqual([]);
     expectNoSecret(r.stdout, r.stderr);
@@ -174,7 +176,7 @@ describe('nexus-registries CLI', () => {
     if (process.platform !== 'linux') return;
     const r = await cli(addArgs(), { input: GOOD.secret, env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' } });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^error KEYCHAIN_UNAVAILABLE: .*Secret Service/);
+    expect(r.stderr).toMatch(/^error KEYCHAIN_UNAVAILABLE: --client-secret-stdin: .*Secret Service/);
     expect(await listJson()).toEqual([]);
   });
 

@@ -11,6 +11,8 @@ export default defineConfig({
     // A guard against hangs, not a speed goal: speed lives in `npm run bench`.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a UI state; a busy 2-core CI machine needs more than the default 1 s.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
     pool: 'forks',
     server: { deps: { inline: ['vuetify'] } },
   },

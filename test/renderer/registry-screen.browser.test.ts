@@ -214,6 +214,24 @@ describe('Container Registries screen (Chromium, real engine)', () => {
     expect({ grid, open }).toEqual({ grid: [], open: [] });
   });
 
+  it('has no serious or critical accessibility violations in the dark theme either (it follows the OS)', async () => {
+    const dark = await launchUi(engine, { colorScheme: 'dark' });
+    try {
+      await expect.poll(() => dark.page.locator('[data-test=registry-row]').count()).toBeGreaterThan(0);
+      const background = await dark.page.evaluate(() => getComputedStyle(document.querySelector('.v-application') as Element).backgroundColor);
+      expect(background).not.toBe('rgb(255, 255, 255)');
+      await dark.page.evaluate(AXE);
+      const violations = await dark.page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+        return (await axe.run({ resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      });
+      expect(violations).toEqual([]);
+      await dark.screenshot('grid-dark');
+    } finally {
+      await dark.close();
+    }
+  });
+
   it('loaded nothing from the network and broke no CSP rule', () => {
     expect(ui.requests.filter((u) => !u.startsWith(ui.origin))).toEqual([]);
     expect(ui.consoleErrors).toEqual([]);

@@ -16,7 +16,8 @@ export function makeVuetify() {
       // contrast (4.5:1); the default measured 4.29:1 on white (axe, test/renderer).
       themes: {
         light: { colors: { primary: '#0b5cad', secondary: '#4a5a6a' }, variables: { 'medium-emphasis-opacity': 0.74 } },
-        dark: { colors: { primary: '#6aa9ee', secondary: '#a9b6c3' }, variables: { 'medium-emphasis-opacity': 0.78 } },
+        // A light primary needs dark text on it to stay readable.
+        dark: { colors: { primary: '#6aa9ee', 'on-primary': '#0a1a2e', secondary: '#a9b6c3' }, variables: { 'medium-emphasis-opacity': 0.78 } },
       },
     },
     defaults: {

@@ -3,7 +3,7 @@
 // loopback Azure AD + ACR. Screenshots land in test-results/.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Engine } from '../../electron/core/engine';
 import { KeychainVault } from '../../electron/core/secrets/keychain-vault';
@@ -38,6 +38,27 @@ afterAll(async () => {
   cleanup?.();
 });
 
+// Each test starts from the grid, with no dialog still open or fading out.
+beforeEach(async () => {
+  await expect.poll(() => page.locator('.v-overlay--active .v-card').count()).toBe(0);
+});
+
+/** Wait until no overlay is still animating in: input typed mid-transition can be lost. */
+async function settled(): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.querySelector('[class*="transition-enter-active"]') === null)).toBe(true);
+}
+
+/** Click what opens the registry dialog, and wait until it is fully open. */
+async function openDialog(opener: () => Promise<void>): Promise<void> {
+  await opener();
+  await expect.poll(() => page.locator('[data-test=registry-dialog]').isVisible()).toBe(true);
+  await settled();
+}
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await ui.screenshot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
+
 const dialog = () => page.locator('[data-test=registry-dialog]');
 const row = (name: string) => page.locator(`[data-test=registry-row][data-name="${name}"]`);
 
@@ -48,14 +69,19 @@ async function fillRegistry(name: string, secret: string): Promise<void> {
   await page.getByLabel('Client ID', { exact: true }).fill(GOOD.clientId);
   await page.getByLabel('Client Secret', { exact: true }).fill(secret);
   await page.getByText('Advanced: cloud and certificates').click();
+  await settled();
   await page.getByLabel('Azure AD authority', { exact: true }).click({ force: true });
   await page.getByRole('option', { name: /Custom/ }).click();
+  await settled();
   await page.getByLabel('Custom authority host', { exact: true }).fill(az.authorityHost);
   await page.getByLabel('Extra CA certificate (PEM)', { exact: true }).fill(az.caPem);
 }
 
 async function validate(): Promise<void> {
-  await dialog().locator('[data-test=validate]').click();
+  const button = dialog().locator('[data-test=validate]');
+  await button.click();
+  // The click lands once validation starts (the button shows its spinner) or has finished.
+  await expect.poll(async () => (await button.getAttribute('class'))?.includes('v-btn--loading') || (await dialog().locator('[data-test=validation-result]').count()) > 0).toBe(true);
   await expect.poll(() => dialog().locator('[data-test=validation-result]').count(), { timeout: 20_000 }).toBe(1);
 }
 
@@ -84,7 +110,7 @@ describe('Container Registries screen (Chromium, real engine)', () => {
   });
 
   it('shows a wrong secret at the Client Secret field, and saves only after a passing validation', async () => {
-    await page.locator('[data-test=add]').click();
+    await openDialog(() => page.locator('[data-test=add]').click());
     await fillRegistry('Production', 'wrong-secret');
     expect(await dialog().locator('[data-test=save]').isDisabled()).toBe(true);
     await validate();
@@ -118,7 +144,7 @@ describe('Container Registries screen (Chromium, real engine)', () => {
   });
 
   it('adds a second registry and makes it the default in one step', async () => {
-    await page.locator('[data-test=add]').click();
+    await openDialog(() => page.locator('[data-test=add]').click());
     await fillRegistry('Staging', GOOD.secret);
     await validate();
     // Enter in a field saves once validation passed.
@@ -156,8 +182,7 @@ describe('Container Registries screen (Chromium, real engine)', () => {
   });
 
   it('renames without re-entering the secret (double-click to edit)', async () => {
-    await row('Staging').dblclick();
-    await expect.poll(() => dialog().isVisible()).toBe(true);
+    await openDialog(() => row('Staging').dblclick());
     expect(await page.getByLabel('Client Secret', { exact: true }).inputValue()).toBe('');
     expect(await dialog().innerText()).toMatch(/A secret is stored in the OS keychain\. Leave empty to keep it\./);
     await page.getByLabel('Registry Name', { exact: true }).fill('Staging EU');
@@ -171,7 +196,7 @@ describe('Container Registries screen (Chromium, real engine)', () => {
   it('requires a new validation when the secret is edited', async () => {
     az.principal({ secret: 'rotated-secret-value-2' });
     await row('Staging EU').click();
-    await page.locator('[data-test=edit]').click();
+    await openDialog(() => page.locator('[data-test=edit]').click());
     await page.getByLabel('Client Secret', { exact: true }).fill('rotated-secret-value-2');
     expect(await dialog().locator('[data-test=save]').isDisabled()).toBe(true);
     await validate();
@@ -183,7 +208,7 @@ describe('Container Registries screen (Chromium, real engine)', () => {
 
   it('cancels a validation in progress and saves nothing', async () => {
     az.fail('aad-token', { kind: 'hang' });
-    await page.locator('[data-test=add]').click();
+    await openDialog(() => page.locator('[data-test=add]').click());
     await fillRegistry('Hanging', GOOD.secret);
     await dialog().locator('[data-test=validate]').click();
     await expect.poll(() => page.locator('[data-test=step-sign-in]').getAttribute('data-state')).toBe('running');

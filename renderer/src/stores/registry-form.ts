@@ -112,6 +112,11 @@ export const useRegistryFormStore = defineStore('registryForm', () => {
     open.value = true;
   }
 
+  /** Once the dialog has gone: drop the typed secret from memory (earlier, its field would flash "required"). */
+  function forgetSecret(): void {
+    form.clientSecret = '';
+  }
+
   function close(): void {
     if (validationId.value) void cancelValidation();
     open.value = false;
@@ -188,7 +193,6 @@ export const useRegistryFormStore = defineStore('registryForm', () => {
     registries.upsert(reply.value);
     if (reply.value.isDefault && mode.value === 'add') for (const r of registries.items) r.isDefault = r.id === reply.value.id;
     registries.notify(`Saved "${reply.value.name}".`, 'success');
-    form.clientSecret = '';
     open.value = false;
     return true;
   }
@@ -196,6 +200,6 @@ export const useRegistryFormStore = defineStore('registryForm', () => {
   return {
     open, mode, editing, form, steps, result, passedKey, serverErrors, formError, saving,
     authorityHost, connectionKey, connectionChanged, validating, passed, canSave, saveHint,
-    openAdd, openEdit, close, validate, cancelValidation, save, showError, clearServerError,
+    openAdd, openEdit, close, forgetSecret, validate, cancelValidation, save, showError, clearServerError,
   };
 });

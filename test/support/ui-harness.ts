@@ -1,34 +1,34 @@
 // Runs the production build of the renderer (out/renderer) in Debian's Chromium, bound to the
 // real engine: temp data dir, real keychain, the loopback Azure, the real IPC dispatcher.
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { existsSync, mkdirSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CONTENT_SECURITY_POLICY } from '../../electron/shell/app-protocol';
+import { APP_ORIGIN, appProtocolHandler, CONTENT_SECURITY_POLICY } from '../../electron/shell/app-protocol';
 import { IpcDispatcher } from '../../electron/ipc/handlers';
 import type { Engine } from '../../electron/core/engine';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RENDERER = join(process.cwd(), 'out', 'renderer');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.eot': 'application/vnd.ms-fontobject' };
 
 export function rendererBuilt(): boolean {
   return existsSync(join(RENDERER, 'index.html'));
 }
 
-/** Serve out/renderer with the app's CSP header, as the app:// protocol does. */
+/**
+ * Serve out/renderer over loopback HTTP through the app's own app:// protocol handler (same file
+ * mapping, MIME types and CSP header). Chromium here cannot register app://, so only the URL
+ * scheme differs.
+ */
 async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  const handle = appProtocolHandler(RENDERER, CONTENT_SECURITY_POLICY);
   const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
-    const file = normalize(join(RENDERER, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(RENDERER + sep)) return void res.writeHead(404).end();
-    readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY }).end(body),
-      () => res.writeHead(404).end(),
-    );
+    void handle(new Request(`${APP_ORIGIN}${req.url ?? '/'}`)).then(async (response) => {
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };

@@ -103,7 +103,7 @@ export class RegistryStore {
            secret_stored = @secretStored, updated_at = @updatedAt, last_validation = @lastValidation
          WHERE id = @id`,
       )
-      .run({ ...r, nameKey, secretStored: secretStored ? 1 : 0, isDefault: undefined, lastValidation: r.lastValidation ? JSON.stringify(r.lastValidation) : null });
+      .run({ ...r, nameKey, secretStored: secretStored ? 1 : 0, lastValidation: r.lastValidation ? JSON.stringify(r.lastValidation) : null });
   }
 
   delete(id: string): boolean {

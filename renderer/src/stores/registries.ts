@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ErrorInfo } from '../../../electron/common/errors';
+import type { ErrorInfo, Result } from '../../../electron/common/errors';
 import type { Registry } from '../../../electron/common/registry';
 import { nexus } from '../api';
 
@@ -50,29 +50,28 @@ export const useRegistriesStore = defineStore('registries', () => {
     selectedId.value = r.id;
   }
 
-  async function setDefault(id: string): Promise<boolean> {
+  /** Run an engine call with the toolbar busy; errors go to the snackbar. The value, or null. */
+  async function act<T>(call: () => Promise<Result<T>>): Promise<T | null> {
     busy.value = true;
-    const reply = await nexus().registries.setDefault(id);
+    const reply = await call();
     busy.value = false;
-    if (!reply.ok) {
-      fail(reply.error);
-      return false;
-    }
+    if (reply.ok) return reply.value;
+    fail(reply.error);
+    return null;
+  }
+
+  async function setDefault(id: string): Promise<boolean> {
+    const saved = await act(() => nexus().registries.setDefault(id));
+    if (!saved) return false;
     for (const r of items.value) r.isDefault = r.id === id;
-    upsert(reply.value);
-    notify(`"${reply.value.name}" is now the default registry.`, 'success');
+    upsert(saved);
+    notify(`"${saved.name}" is now the default registry.`, 'success');
     return true;
   }
 
   async function remove(id: string): Promise<boolean> {
     const name = items.value.find((r) => r.id === id)?.name ?? 'The registry';
-    busy.value = true;
-    const reply = await nexus().registries.delete(id);
-    busy.value = false;
-    if (!reply.ok) {
-      fail(reply.error);
-      return false;
-    }
+    if (!(await act(() => nexus().registries.delete(id)))) return false;
     items.value = items.value.filter((r) => r.id !== id);
     if (selectedId.value === id) selectedId.value = null;
     notify(`Deleted "${name}".`, 'success');

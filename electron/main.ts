@@ -1,7 +1,8 @@
 // The Electron main process: window, security, and the IPC bridge to the engine. No behaviour
 // lives here (DESIGN.md): every rule is in electron/core, reached through the dispatcher.
-import { app, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { toErrorInfo } from './core/app-error';
 import { openEngine, type Engine } from './core/engine';
 import { platformDataDir, APP_DIR_NAME } from './core/data-dir';
 import { ensureDataDir } from './core/store/database';
@@ -36,7 +37,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => engine?.close());
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch(failToStart);
+}
+
+/** Say why the app cannot start (e.g. data from a newer version) instead of showing nothing. */
+function failToStart(err: unknown): void {
+  const info = toErrorInfo(err);
+  if (info.code === 'INTERNAL') console.error('start-up failed', err);
+  dialog.showErrorBox('Nexus Registries cannot start', `${info.message}\n\nData folder: ${dataDir}`);
+  app.exit(1);
 }
 
 async function start(): Promise<void> {

@@ -81,7 +81,13 @@ export function makeElectronStandIn() {
       return this.ready;
     }
     quit() {}
+    exitCode: number | undefined;
+    exit(code: number) {
+      this.exitCode = code;
+    }
   })();
+  const errorBoxes: [string, string][] = [];
+  const dialog = { showErrorBox: (title: string, content: string) => errorBoxes.push([title, content]) };
   const handlers = new Map<string, Handler>();
   const ipcMain = { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) };
   const schemes: { scheme: string; privileges: Record<string, boolean> }[] = [];
@@ -99,5 +105,5 @@ export function makeElectronStandIn() {
   };
   const menus: unknown[] = [];
   const Menu = { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => menus.push(m) };
-  return { module: { app, ipcMain, protocol, session, Menu, BrowserWindow: FakeBrowserWindow }, app, handlers, schemes, protocolHandlers, permission, menus };
+  return { module: { app, dialog, ipcMain, protocol, session, Menu, BrowserWindow: FakeBrowserWindow }, app, handlers, schemes, protocolHandlers, permission, menus, errorBoxes };
 }

@@ -27,17 +27,10 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** A field of the registry form that an error can point at. */
-export type FieldName =
-  | 'name'
-  | 'type'
-  | 'address'
-  | 'tenantId'
-  | 'clientId'
-  | 'clientSecret'
-  | 'authorityHost'
-  | 'caCertificate'
-  | 'id';
+/** The fields of the registry form that an error can point at. */
+export const FIELD_NAMES = ['name', 'type', 'address', 'tenantId', 'clientId', 'clientSecret', 'authorityHost', 'caCertificate', 'id'] as const;
+
+export type FieldName = (typeof FIELD_NAMES)[number];
 
 export interface ErrorInfo {
   code: ErrorCode;

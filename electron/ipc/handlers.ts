@@ -2,7 +2,7 @@
 // the engine, and turns whatever happens into a Result. Electron would otherwise reduce a thrown
 // error to "Error invoking remote method", losing the code the renderer needs.
 import type { z } from 'zod';
-import type { ErrorInfo, FieldName } from '../common/errors';
+import { FIELD_NAMES, type ErrorInfo } from '../common/errors';
 import { toErrorInfo } from '../core/app-error';
 import type { Engine } from '../core/engine';
 import { CHANNELS, VALIDATION_PROGRESS, type AppInfo, type Channel, type ChannelResults, type Reply, type ValidationProgress } from './contract';
@@ -24,12 +24,10 @@ export interface DispatcherOptions {
   log?: (message: string, err: unknown) => void;
 }
 
-const FIELDS: readonly FieldName[] = ['name', 'type', 'address', 'tenantId', 'clientId', 'clientSecret', 'authorityHost', 'caCertificate', 'id'];
-
 function inputError(error: z.ZodError): ErrorInfo {
   const issue = error.issues[0];
   const path = issue?.path.filter((p) => p !== 'patch') ?? [];
-  const field = FIELDS.find((f) => f === path[0]);
+  const field = FIELD_NAMES.find((f) => f === path[0]);
   const where = path.length ? path.join('.') : 'input';
   return { code: 'INVALID_INPUT', message: `Invalid ${where}: ${issue?.message ?? 'malformed request'}.`, ...(field ? { field } : {}) };
 }

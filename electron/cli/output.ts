@@ -1,6 +1,5 @@
 import type { ErrorInfo, FieldName } from '../common/errors';
-import { REGISTRY_TYPE_LABELS, type Registry } from '../common/registry';
-import type { StepEvent } from '../core/validate/connection-validator';
+import { REGISTRY_TYPE_LABELS, type Registry, type StepEvent } from '../common/registry';
 
 export interface Io {
   out: (text: string) => void;

@@ -1,10 +1,8 @@
 // The one IPC contract: every channel, its input (checked in main by ./schemas.ts) and the type
 // of its result. No runtime dependencies, so the preload can bundle it; the renderer imports
 // *types* from here only (lint-enforced).
-import type { z } from 'zod';
-import type { ErrorInfo, Result } from '../common/errors';
+import type { Result } from '../common/errors';
 import type { Registry, StepEvent, ValidationResult } from '../common/registry';
-import type { schemas } from './schemas';
 
 export const CHANNELS = [
   'registries:list',
@@ -18,9 +16,7 @@ export const CHANNELS = [
   'app:info',
 ] as const;
 
-
 export type Channel = (typeof CHANNELS)[number];
-export type ChannelInput<C extends Channel> = z.input<(typeof schemas)[C]>;
 
 export interface AppInfo {
   version: string;
@@ -47,7 +43,6 @@ export interface ValidationProgress {
   event: StepEvent;
 }
 
-
 /** What crosses IPC from main: always a Result, never a thrown error or a stack. */
 export type Reply<C extends Channel> = Result<ChannelResults[C]>;
 
@@ -56,5 +51,3 @@ export interface Transport {
   invoke(channel: Channel, input: unknown): Promise<unknown>;
   on(channel: typeof VALIDATION_PROGRESS, listener: (payload: ValidationProgress) => void): () => void;
 }
-
-export type { ErrorInfo, Result, StepEvent };

@@ -1,8 +1,8 @@
 // createApi(transport) builds window.nexus. One pure function, used by the preload (transport =
 // ipcRenderer) and by the browser tests (transport = a Playwright binding into the real
 // handlers), so the tests exercise the same API object users get.
-import type { CreateRegistryInput, UpdateRegistryInput, ValidateConnectionInput } from '../common/registry';
-import type { Channel, Reply, StepEvent, Transport, ValidationProgress } from './contract';
+import type { CreateRegistryInput, StepEvent, UpdateRegistryInput, ValidateConnectionInput } from '../common/registry';
+import type { Channel, Reply, Transport, ValidationProgress } from './contract';
 import { VALIDATION_PROGRESS } from './contract';
 
 export interface NexusApi {
@@ -56,4 +56,3 @@ export function createApi(transport: Transport): NexusApi {
     },
   };
 }
-

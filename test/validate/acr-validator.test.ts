@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ValidationResult } from '../../electron/common/registry';
+import type { StepEvent, ValidationResult } from '../../electron/common/registry';
 import { AcrValidator } from '../../electron/core/validate/acr-validator';
-import type { Connection, StepEvent } from '../../electron/core/validate/connection-validator';
+import type { Connection } from '../../electron/core/validate/connection-validator';
 import { FakeAzure, GOOD, type Endpoint } from '../support/fake-azure';
 
 let az: FakeAzure;

@@ -11,7 +11,6 @@ export interface Connection {
   caCertificate: string | null;
 }
 
-export type { StepEvent };
 
 export interface ValidateOptions {
   /** Cancel: the result comes back at once with CANCELLED. */

@@ -1,6 +1,5 @@
 import type { ErrorInfo } from '../../common/errors';
-import type { ValidationResult, ValidationStep, ValidationStepName } from '../../common/registry';
-import type { StepEvent } from './connection-validator';
+import type { StepEvent, ValidationResult, ValidationStep, ValidationStepName } from '../../common/registry';
 
 const STEP_LABELS: Record<ValidationStepName, string> = {
   reach: 'reaching the registry',

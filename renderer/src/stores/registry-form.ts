@@ -37,8 +37,8 @@ function presetOf(url: string): { preset: AuthorityPreset; custom: string } {
  */
 export const useRegistryFormStore = defineStore('registryForm', () => {
   const open = ref(false);
-  const mode = ref<'add' | 'edit'>('add');
   const editing = ref<Registry | null>(null);
+  const mode = computed<'add' | 'edit'>(() => (editing.value ? 'edit' : 'add'));
   const form = reactive<RegistryFormValues>(emptyForm());
   const steps = reactive<Record<ValidationStepName, StepState>>(freshSteps());
   const validationId = ref<string | null>(null);
@@ -57,6 +57,15 @@ export const useRegistryFormStore = defineStore('registryForm', () => {
     if (form.authorityPreset === 'custom') return form.customAuthorityHost.trim();
     return KNOWN_AUTHORITY_HOSTS.find((h) => h.id === form.authorityPreset)?.url ?? PUBLIC_CLOUD_AUTHORITY;
   });
+
+  /** The connection values as the engine takes them (an empty CA field means none). */
+  const connection = computed(() => ({
+    address: form.address,
+    tenantId: form.tenantId,
+    clientId: form.clientId,
+    authorityHost: authorityHost.value,
+    caCertificate: form.caCertificate.trim() === '' ? null : form.caCertificate,
+  }));
 
   /** Everything validation depends on, in one comparable string (kept in memory only). */
   const connectionKey = computed(() => JSON.stringify([form.type, form.address.trim(), form.tenantId.trim(), form.clientId.trim(), form.clientSecret, authorityHost.value, form.caCertificate.trim()]));
@@ -99,7 +108,6 @@ export const useRegistryFormStore = defineStore('registryForm', () => {
     Object.assign(form, emptyForm());
     resetValidation();
     editing.value = null;
-    mode.value = 'add';
     open.value = true;
   }
 
@@ -108,7 +116,6 @@ export const useRegistryFormStore = defineStore('registryForm', () => {
     Object.assign(form, { name: r.name, type: r.type, address: r.address, tenantId: r.tenantId, clientId: r.clientId, clientSecret: '', authorityPreset: preset, customAuthorityHost: custom, caCertificate: r.caCertificate ?? '' });
     resetValidation();
     editing.value = r;
-    mode.value = 'edit';
     open.value = true;
   }
 
@@ -147,11 +154,7 @@ export const useRegistryFormStore = defineStore('registryForm', () => {
       {
         validationId: id,
         type: form.type,
-        address: form.address,
-        tenantId: form.tenantId,
-        clientId: form.clientId,
-        authorityHost: authorityHost.value,
-        caCertificate: form.caCertificate.trim() === '' ? null : form.caCertificate,
+        ...connection.value,
         ...(form.clientSecret ? { clientSecret: form.clientSecret } : {}),
         ...(editing.value ? { registryId: editing.value.id } : {}),
       },
@@ -174,14 +177,7 @@ export const useRegistryFormStore = defineStore('registryForm', () => {
     saving.value = true;
     formError.value = null;
     const registries = useRegistriesStore();
-    const values = {
-      name: form.name,
-      address: form.address,
-      tenantId: form.tenantId,
-      clientId: form.clientId,
-      authorityHost: authorityHost.value,
-      caCertificate: form.caCertificate.trim() === '' ? null : form.caCertificate,
-    };
+    const values = { name: form.name, ...connection.value };
     const reply = editing.value
       ? await nexus().registries.update(editing.value.id, { ...values, ...(form.clientSecret ? { clientSecret: form.clientSecret } : {}) })
       : await nexus().registries.create({ ...values, type: form.type, clientSecret: form.clientSecret });

@@ -16,7 +16,8 @@ for (const [title, cmd, args] of [
 ]) {
   if (step(title, cmd, args) !== 0) failed++;
 }
-if (existsSync('electron.vite.config.ts') && step('build (electron-vite)', 'npx', ['electron-vite', 'build']) !== 0) failed++;
+// The browser and build tests read out/, so the build comes first.
+if (step('build (electron-vite)', 'npx', ['electron-vite', 'build']) !== 0) failed++;
 
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';

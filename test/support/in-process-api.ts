@@ -3,13 +3,11 @@
 import type { Engine } from '../../electron/core/engine';
 import type { ValidationProgress } from '../../electron/ipc/contract';
 import { createApi, type NexusApi } from '../../electron/ipc/create-api';
-import { IpcDispatcher } from '../../electron/ipc/handlers';
+import { testDispatcher } from './test-dispatcher';
 
 export function inProcessApi(engine: Engine): NexusApi {
   const listeners = new Set<(p: ValidationProgress) => void>();
-  const dispatcher = new IpcDispatcher({
-    engine,
-    appInfo: { version: 'test', dataDir: 'test', platform: process.platform },
+  const dispatcher = testDispatcher(engine, {
     isTrustedSender: () => true,
     emit: (_c, payload) => listeners.forEach((l) => l(payload)),
   });

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { APP_ORIGIN, appProtocolHandler, CONTENT_SECURITY_POLICY } from '../../electron/shell/app-protocol';
-import { IpcDispatcher } from '../../electron/ipc/handlers';
+import { testDispatcher } from './test-dispatcher';
 import type { Engine } from '../../electron/core/engine';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -65,9 +65,7 @@ export async function launchUi(engine: Engine, options: { colorScheme?: 'light' 
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
-  const dispatcher = new IpcDispatcher({
-    engine,
-    appInfo: { version: 'test', dataDir: 'test', platform: process.platform },
+  const dispatcher = testDispatcher(engine, {
     // The same rule as the app's, for this origin: only our own top-level page may call.
     isTrustedSender: (s) => s.isMainFrame && !!s.url && s.url.startsWith(`${origin}/`),
     emit: (channel, payload) => void page.evaluate(([c, p]) => (globalThis as unknown as { __nexusEmit(c: string, p: unknown): void }).__nexusEmit(c, p), [channel, payload] as const).catch(() => undefined),

@@ -52,9 +52,5 @@ export async function main(): Promise<void> {
     process.once('SIGINT', () => process.exit(130));
   });
   const io: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
-  const code = await runCli(process.argv.slice(2), io, controller.signal);
-  // Exit explicitly once output is flushed: after a failed request the Azure SDK's HTTP client
-  // leaves its per-request timer armed (@typespec/ts-http-runtime nodeHttpClient clears it only
-  // on success), which would keep the process alive until the validation deadline.
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  process.exitCode = await runCli(process.argv.slice(2), io, controller.signal);
 }

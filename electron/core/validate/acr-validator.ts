@@ -23,7 +23,6 @@ export class AcrValidator implements ConnectionValidator {
 
   async validate(c: Connection, options: ValidateOptions = {}): Promise<ValidationResult> {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
-    const deadline = Date.now() + timeoutMs;
     const scrub = (text: string): string => (c.clientSecret ? text.split(c.clientSecret).join('[secret]') : text);
     const runner = new StepRunner(options.onStep, scrub);
     const controller = new AbortController();
@@ -38,13 +37,13 @@ export class AcrValidator implements ConnectionValidator {
     options.signal?.addEventListener('abort', onCancel, { once: true });
 
     // The SDK cannot abort every step (§9), so the answer is whichever comes first: the steps,
-    // or the abort. Requests still in flight end by themselves at the deadline.
+    // or the abort. Every request carries the signal, so none outlives the validation.
     const stopped = new Promise<ValidationResult>((resolve) => {
       const onAbort = (): void => resolve(runner.stop(reason ?? 'cancel', timeoutMs));
       if (controller.signal.aborted) onAbort();
       else controller.signal.addEventListener('abort', onAbort, { once: true });
     });
-    const work = this.run(c, runner, commonClientOptions(deadline, controller.signal, c.caCertificate), controller.signal);
+    const work = this.run(c, runner, commonClientOptions(controller.signal, c.caCertificate), controller.signal);
     work.catch(() => undefined);
     try {
       return await Promise.race([stopped, work]);

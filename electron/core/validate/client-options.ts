@@ -21,21 +21,18 @@ export function trustedCas(extraPem: string | null, env: NodeJS.ProcessEnv = pro
   return cas;
 }
 
-const DEADLINE_GRACE_MS = 250;
-
 /**
- * Bounds every HTTP request of a validation by what remains of its deadline, and ties it to the
- * validation's abort signal. Both are needed on *both* clients: the SDK does not pass the caller's
- * signal into the sign-in and token calls, and nothing has a default timeout (reference §9).
- * Runs per retry so each attempt gets the time that is left, not the time there was.
+ * Ties every HTTP request of a validation to the validation's abort signal, which the validator
+ * aborts at its deadline, on cancel, and when it returns. Needed on *both* clients: the SDK does
+ * not pass the caller's signal into the sign-in and token calls (reference §9). No per-request
+ * `timeout` is set: the signal already bounds each request, and the SDK's Node client leaves a
+ * request's timeout timer armed after a failure (@typespec/ts-http-runtime nodeHttpClient
+ * clears it only on success), which kept processes alive until the deadline.
  */
-export function deadlinePolicy(deadline: number, signal: AbortSignal): PipelinePolicy {
+export function deadlinePolicy(signal: AbortSignal): PipelinePolicy {
   return {
     name: 'nexusDeadlinePolicy',
     sendRequest(request, next) {
-      // A little past the deadline, so that the validation's own deadline (which names the
-      // step) always fires before a request's timeout (which only says "aborted").
-      request.timeout = Math.max(1, deadline - Date.now() + DEADLINE_GRACE_MS);
       request.abortSignal = request.abortSignal ? AbortSignal.any([signal, request.abortSignal as AbortSignal]) : signal;
       return next(request);
     },
@@ -46,11 +43,11 @@ export function deadlinePolicy(deadline: number, signal: AbortSignal): PipelineP
 export const RETRY_OPTIONS = { maxRetries: 1, retryDelayInMs: 300, maxRetryDelayInMs: 1000 } as const;
 
 /** Options shared by the credential, the registry client and our own probes. */
-export function commonClientOptions(deadline: number, signal: AbortSignal, extraPem: string | null) {
+export function commonClientOptions(signal: AbortSignal, extraPem: string | null) {
   const ca = trustedCas(extraPem);
   return {
     retryOptions: RETRY_OPTIONS,
-    additionalPolicies: [{ policy: deadlinePolicy(deadline, signal), position: 'perRetry' as const }],
+    additionalPolicies: [{ policy: deadlinePolicy(signal), position: 'perRetry' as const }],
     ...(ca ? { tlsOptions: { ca } } : {}),
   };
 }
